@@ -1,0 +1,41 @@
+"""The JSON parser for every API request body."""
+import json
+
+from django.utils.http import parse_header_parameters
+from rest_framework.exceptions import ParseError
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.parsers import JSONParser
+
+
+class StrictJSONParser(JSONParser):
+    """Parse `application/json` bodies, rejecting what PostgreSQL could not store.
+
+    A JSON string may spell a lone UTF-16 surrogate (`"\\ud800"`), which Python
+    decodes but cannot encode as UTF-8; letting it through would fail later, in
+    the database driver, as a server error instead of a 400.
+    """
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        data = super().parse(stream, media_type, parser_context)
+
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ParseError("Malformed JSON: the body contains an invalid Unicode escape.") from None
+        return data
+
+
+class ExactContentNegotiation(DefaultContentNegotiation):
+    """Select a parser only for the exact media type it declares.
+
+    DRF's default also accepts wildcards such as `application/*` in a request's
+    Content-Type, which names no real format; those get a 415 here. Django
+    lower-cases the media type, so `Application/JSON` still matches.
+    """
+
+    def select_parser(self, request, parsers):
+        content_type, _params = parse_header_parameters(request.content_type or "")
+        for parser in parsers:
+            if parser.media_type == content_type:
+                return parser
+        return None

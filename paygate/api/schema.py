@@ -1,0 +1,63 @@
+"""OpenAPI descriptions of the envelope, for drf-spectacular's extend_schema."""
+from drf_spectacular.utils import OpenApiResponse, inline_serializer
+from rest_framework import serializers
+
+_ERROR_DESCRIPTIONS = {
+    400: "Invalid request: malformed JSON, or an invalid, missing, unknown or read-only field.",
+    401: "Missing, malformed, expired or revoked token, or wrong credentials.",
+    403: "The account's role may not do this.",
+    404: "Not found, or outside the caller's scope.",
+    405: "Method not allowed on this path.",
+    409: "Conflicts with the current state.",
+    413: "The body is larger than 64 KiB.",
+    415: "The body is not application/json.",
+    422: "The Idempotency-Key was used with a different body.",
+    429: "Too many requests; see Retry-After.",
+    503: "The database is unavailable.",
+}
+
+# Every API endpoint may answer these, whatever it documents besides.
+_ALWAYS = (405, 413, 415, 503)
+
+_PYTHON_TYPES = {str: serializers.CharField(), int: serializers.IntegerField(), float: serializers.FloatField()}
+
+ErrorEnvelope = inline_serializer(
+    "ErrorEnvelope",
+    {
+        "status": serializers.IntegerField(),
+        "message": serializers.CharField(),
+        "errors": serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False),
+    },
+)
+
+
+def _data_field(name: str, data):
+    if data is None:
+        return None
+    if isinstance(data, dict):
+        fields = {key: _PYTHON_TYPES[value] if value in _PYTHON_TYPES else value for key, value in data.items()}
+        return inline_serializer(f"{name}Data", fields)
+    if isinstance(data, type) and issubclass(data, serializers.BaseSerializer):
+        return data()
+    return data
+
+
+def envelope_serializer(name: str, data=None):
+    """An inline serializer for `{"status", "message", "data"}` around `data`.
+
+    `data` is a serializer class or instance, a dict of field name to Python type
+    or serializer field, or None for responses without a payload.
+    """
+    fields = {"status": serializers.IntegerField(), "message": serializers.CharField(required=False)}
+    data_field = _data_field(name, data)
+    if data_field is not None:
+        fields["data"] = data_field
+    return inline_serializer(f"{name}Envelope", fields)
+
+
+def envelope_responses(name: str, data, success: int, *errors: int) -> dict:
+    """The responses mapping for extend_schema: the success envelope and each error code."""
+    responses = {success: envelope_serializer(name, data)}
+    for code in (*errors, *_ALWAYS):
+        responses[code] = OpenApiResponse(ErrorEnvelope, description=_ERROR_DESCRIPTIONS[code])
+    return responses

