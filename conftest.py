@@ -86,3 +86,40 @@ def valid_payment_body(**overrides) -> dict:
     }
     body.update(overrides)
     return body
+
+
+def row_counts() -> dict[str, int]:
+    """Rows per table that a rejected request must leave untouched."""
+    from accounts.models import User
+    from payments.models import Payment, PaymentEvent, ProviderAttempt
+
+    return {
+        "users": User.objects.count(),
+        "payments": Payment.objects.count(),
+        "attempts": ProviderAttempt.objects.count(),
+        "events": PaymentEvent.objects.count(),
+    }
+
+
+def assert_error_envelope(response, status_code: int, field: str | None = None) -> dict:
+    """Check an error response: the code, the envelope's keys and, for a 400, the field named."""
+    body = response.json()
+
+    assert response.status_code == status_code, body
+    assert body["status"] == status_code
+    assert isinstance(body.get("message"), str) and body["message"]
+    assert "data" not in body
+    if field is not None:
+        assert field in body["errors"], body["errors"]
+    return body
+
+
+@pytest.fixture
+def payment_with_attempts(merchant_user):
+    """A pending payment of `merchant_user` with two provider attempts (a failover)."""
+    from payments.tests.factories import ProviderAttemptFactory
+
+    payment = PaymentFactory(created_by=merchant_user)
+    ProviderAttemptFactory(payment=payment, provider="Adyen", result="failure", latency_ms=900)
+    ProviderAttemptFactory(payment=payment, provider="Stripe", result="success", latency_ms=140)
+    return payment
