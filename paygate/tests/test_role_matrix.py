@@ -1,7 +1,7 @@
 """Every endpoint and method, for each kind of caller, against the contract's status code.
 
-The payment in each request is `pending_payment`, owned by `merchant_user`; "owner"
-is that merchant and "other" is a second merchant. Bodies are valid for the
+The payment in each request is `pending_payment`, owned by `merchant_user`. The
+actor "owner" is that merchant, and "other" is a second merchant. Bodies are valid for the
 caller, so a refusal can only come from the role or scope check.
 """
 import pytest
