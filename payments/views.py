@@ -7,12 +7,13 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
 from accounts.models import Role
 from accounts.permissions import IsAdmin, IsFinance, IsMerchant
-from paygate.api.envelope import api_response
+from paygate.api.envelope import api_response, envelope
 from paygate.api.schema import envelope_responses
-from payments import selectors, services
+from payments import idempotency, selectors, services
 from payments.filters import PaymentListFilter
 from payments.pagination import PageLimitPagination
 from payments.serializers import (
@@ -70,15 +71,46 @@ class PaymentViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         request=PaymentCreateSerializer,
-        responses=envelope_responses("PaymentCreated", PaymentSerializer, 201, 400, 401, 403),
+        parameters=[
+            OpenApiParameter(
+                idempotency.HEADER,
+                str,
+                OpenApiParameter.HEADER,
+                description=(
+                    "1 to 255 printable ASCII characters, scoped to the account and kept for 24 hours. "
+                    "A repeat with the same body replays the first response with `Idempotent-Replayed: true`; "
+                    "a different body is a 422; a repeat while the first is running is a 409."
+                ),
+            )
+        ],
+        responses=envelope_responses("PaymentCreated", PaymentSerializer, 201, 400, 401, 403, 409, 422),
     )
     def create(self, request):
+        key = idempotency.key_from_request(request)
+        if key is None:
+            data, message, status_code = self._create(request)
+            return api_response(data, message=message, status=status_code)
+
+        status_code, body, replayed = idempotency.run_once(
+            user=request.user,
+            key=key,
+            fingerprint=idempotency.request_fingerprint(request.data),
+            operation=lambda: self._create_envelope(request),
+        )
+        headers = {"Idempotent-Replayed": "true"} if replayed else None
+        return Response(body, status=status_code, headers=headers)
+
+    def _create(self, request) -> tuple[dict, str, int]:
         serializer = PaymentCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
 
         payment = services.payment_create(created_by=request.user, data=dict(serializer.validated_data))
         data = PaymentSerializer(selectors.payment_list(request.user).get(pk=payment.pk)).data
-        return api_response(data, message="Payment created", status=status.HTTP_201_CREATED)
+        return data, "Payment created", status.HTTP_201_CREATED
+
+    def _create_envelope(self, request) -> tuple[int, dict]:
+        data, message, status_code = self._create(request)
+        return status_code, envelope(status_code, message, data)
 
     @extend_schema(
         request=PaymentUpdateSerializer,

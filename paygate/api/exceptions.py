@@ -24,6 +24,14 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
+class Unprocessable(exceptions.APIException):
+    """The request is well-formed but cannot be processed as sent."""
+
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_detail = "The request cannot be processed."
+    default_code = "unprocessable"
+
+
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is larger than 64 KiB."
