@@ -32,9 +32,17 @@ class LoginEmailThrottle(SimpleRateThrottle):
         return settings.LOGIN_RATE_PER_EMAIL
 
     def get_cache_key(self, request, view):
-        email = request.data.get("email") if isinstance(request.data, dict) else None
+        email = _submitted_email(request)
         if not isinstance(email, str) or not email.strip():
             return None
         # The e-mail is hashed so that the cache key stays short and printable.
         digest = hashlib.sha256(email.strip().lower().encode("utf-8", "surrogatepass")).hexdigest()
         return self.cache_format % {"scope": self.scope, "ident": digest}
+
+
+def _submitted_email(request):
+    """The e-mail of an API login body, or the username of a Django admin login form."""
+    data = getattr(request, "data", None)
+    if data is not None:
+        return data.get("email") if isinstance(data, dict) else None
+    return request.POST.get("username")

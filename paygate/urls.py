@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from accounts.admin_login import throttle_login
 from paygate import frontend
 from paygate.api.errors import api_not_found, server_error
 from paygate.health import HealthView
@@ -16,6 +17,8 @@ api_patterns = [
     # Anything else under /api/ is a 404 in the envelope, never the app's index.html.
     re_path(r"^.*$", api_not_found),
 ]
+
+admin.site.login = throttle_login(admin.site.login)
 
 urlpatterns = [
     path("api/", include(api_patterns)),
