@@ -7,6 +7,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from paygate.api.envelope import VALIDATION_MESSAGE, envelope
@@ -52,6 +53,10 @@ def flatten_errors(detail, prefix: str = "") -> dict[str, list[str]]:
             # ListSerializer reports items by integer index.
             if isinstance(key, int):
                 name = f"{prefix}[{key}]"
+            elif key == api_settings.NON_FIELD_ERRORS_KEY and prefix:
+                # A nested object or list rejected as a whole is named by its field,
+                # so "customer_details", not "customer_details.non_field_errors".
+                name = prefix
             else:
                 name = f"{prefix}.{key}" if prefix else str(key)
             flat.update(flatten_errors(value, name))
