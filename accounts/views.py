@@ -30,6 +30,7 @@ class LoginView(APIView):
     throttle_classes = [LoginClientThrottle, LoginEmailThrottle]
 
     @extend_schema(
+        auth=[],
         request=LoginSerializer,
         responses=envelope_responses("LoginResult", {"email": str, "role": str, "token": str, "refresh": str}, 200, 400, 401, 429),
     )
@@ -53,6 +54,7 @@ class TokenRefreshView(APIView):
     authentication_classes = [AnonymousBearer]
 
     @extend_schema(
+        auth=[],
         request=RefreshSerializer,
         responses=envelope_responses("TokenPair", {"token": str, "refresh": str}, 200, 400, 401),
     )
@@ -82,6 +84,7 @@ class RegisterView(APIView):
     authentication_classes = [AnonymousBearer]
 
     @extend_schema(
+        auth=[],
         request=RegisterSerializer,
         responses=envelope_responses("Registration", {"email": str, "role": str}, 201, 400, 409),
     )

@@ -5,6 +5,7 @@ import django_filters
 from django import forms
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from drf_spectacular.utils import extend_schema_field
 
 from payments.models import PaymentStatus
 
@@ -59,6 +60,12 @@ class TimeBoundField(forms.CharField):
         return TimeBound(parsed)
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "description": "A date (YYYY-MM-DD, the whole UTC day) or an ISO 8601 datetime (UTC when no offset is given).",
+    }
+)
 class TimeBoundFilter(django_filters.Filter):
     field_class = TimeBoundField
 

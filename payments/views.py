@@ -15,6 +15,7 @@ from paygate.api.envelope import api_response, envelope
 from paygate.api.schema import envelope_responses
 from payments import idempotency, selectors, services
 from payments.filters import PaymentListFilter
+from payments.models import Payment
 from payments.pagination import PageLimitPagination
 from payments.serializers import (
     PaymentCreateSerializer,
@@ -42,6 +43,9 @@ class PaymentViewSet(viewsets.GenericViewSet):
     serializer_class = PaymentSerializer
 
     def get_queryset(self):
+        # drf-spectacular inspects the view without a real user.
+        if getattr(self, "swagger_fake_view", False):
+            return Payment.objects.none()
         return selectors.payment_list(self.request.user)
 
     def get_permissions(self):

@@ -1,5 +1,5 @@
 """OpenAPI descriptions of the envelope, for drf-spectacular's extend_schema."""
-from drf_spectacular.utils import OpenApiResponse, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema_serializer, inline_serializer
 from rest_framework import serializers
 
 _ERROR_DESCRIPTIONS = {
@@ -52,7 +52,9 @@ def envelope_serializer(name: str, data=None):
     data_field = _data_field(name, data)
     if data_field is not None:
         fields["data"] = data_field
-    return inline_serializer(f"{name}Envelope", fields)
+    envelope_class = type(f"{name}Envelope", (serializers.Serializer,), fields)
+    # many=False stops drf-spectacular from wrapping a list action's envelope in an array.
+    return extend_schema_serializer(many=False)(envelope_class)()
 
 
 def envelope_responses(name: str, data, success: int, *errors: int) -> dict:
@@ -61,3 +63,13 @@ def envelope_responses(name: str, data, success: int, *errors: int) -> dict:
     for code in (*errors, *_ALWAYS):
         responses[code] = OpenApiResponse(ErrorEnvelope, description=_ERROR_DESCRIPTIONS[code])
     return responses
+
+
+def strip_trailing_slashes(result, generator, request, public):
+    """Postprocessing hook: list paths as the contract spells them, without a trailing slash.
+
+    The URL patterns accept both spellings (`/?$`), which drf-spectacular renders
+    with the slash.
+    """
+    result["paths"] = {path.rstrip("/"): item for path, item in result["paths"].items()}
+    return result
