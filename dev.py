@@ -160,6 +160,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
+    setup_parser = commands.add_parser("setup", help="Create .venv and install the Python requirements.")
+    setup_parser.set_defaults(handler=lambda args: ensure_venv([ROOT / "requirements.txt"]))
+
     run_parser = commands.add_parser("run", help="Set up, seed demo data and serve on 127.0.0.1.")
     run_parser.add_argument("--port", type=int, default=8000, help="TCP port to serve on (default 8000).")
     run_parser.add_argument("--payments", type=int, default=500, help="Demo payments to seed (default 500).")
