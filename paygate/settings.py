@@ -154,6 +154,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "paygate.api.exceptions.envelope_exception_handler",
+    "DEFAULT_METADATA_CLASS": "paygate.api.metadata.EnvelopeMetadata",
     # The number of reverse proxies in front of Paygate. With 0 the throttles key on
     # the socket address and ignore X-Forwarded-For, which any client can forge.
     "NUM_PROXIES": env_int("NUM_PROXIES", 0),

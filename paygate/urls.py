@@ -4,7 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.admin_login import throttle_login
 from paygate import frontend
-from paygate.api.errors import api_not_found, server_error
+from paygate.api.errors import api_not_found, bad_request, server_error
 from paygate.health import HealthView
 
 api_patterns = [
@@ -26,4 +26,5 @@ urlpatterns = [
     re_path(r"^(?!api/|admin/|static/)(?P<path>.*)$", frontend.index, name="frontend"),
 ]
 
+handler400 = bad_request
 handler500 = server_error

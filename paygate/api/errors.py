@@ -2,6 +2,7 @@
 import logging
 
 from django.views.decorators.csrf import csrf_exempt
+from django.views.defaults import bad_request as django_bad_request
 from django.views.defaults import server_error as django_server_error
 
 from paygate.api.envelope import envelope_json_response
@@ -23,3 +24,10 @@ def server_error(request):
     if request.path.startswith("/api/"):
         return envelope_json_response(500, "Internal server error.")
     return django_server_error(request)
+
+
+def bad_request(request, exception):
+    """A JSON 400 on /api/ paths for errors Django raises before any view, such as a disallowed Host header."""
+    if request.path.startswith("/api/"):
+        return envelope_json_response(400, "Bad request.")
+    return django_bad_request(request, exception)
