@@ -132,10 +132,10 @@ def command_run(args) -> None:
 
 def command_test(args) -> None:
     with_frontend = not args.backend_only and (FRONTEND / "package.json").exists()
-    requirement_files = [ROOT / "requirements.txt"]
-    if with_frontend and (ROOT / "requirements-e2e.txt").exists():
+    requirement_files = [ROOT / "requirements.txt", ROOT / "requirements-reliability.txt"]
+    if with_frontend:
         requirement_files.append(ROOT / "requirements-e2e.txt")
-    ensure_venv(requirement_files)
+    ensure_venv([path for path in requirement_files if path.exists()])
 
     step("Backend tests")
     run([PYTHON, "-m", "pytest", *args.pytest_args])
