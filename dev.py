@@ -78,7 +78,7 @@ def ensure_node_modules() -> None:
 
 
 def build_frontend() -> bool:
-    """Build the Angular app; return False (and say why) when Node.js is missing."""
+    """Build the Angular app; print why and return False when Node.js is missing."""
     if not (FRONTEND / "package.json").exists():
         return False
     if not node_available():

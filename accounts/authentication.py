@@ -2,7 +2,7 @@ from rest_framework.authentication import BaseAuthentication
 
 
 class AnonymousBearer(BaseAuthentication):
-    """Authenticate nobody, but answer 401 failures with `WWW-Authenticate: Bearer`.
+    """Authenticate no one, but send `WWW-Authenticate: Bearer` with 401 responses.
 
     For the endpoints that take no access token (login, refresh, register). DRF
     turns a 401 into a 403 when a view has no authenticator that names a scheme,

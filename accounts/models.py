@@ -6,7 +6,7 @@ from django.utils import timezone
 
 
 class Role(models.TextChoices):
-    """What an account may do.
+    """The role of an account, which decides what it may do.
 
     admin: platform operators; see every payment, create, edit, review and delete
         payments, and use the Django admin.

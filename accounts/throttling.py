@@ -41,7 +41,7 @@ class LoginEmailThrottle(SimpleRateThrottle):
 
 
 def _submitted_email(request):
-    """The e-mail of an API login body, or the username of a Django admin login form."""
+    """Return the e-mail of an API login body, or the username of a Django admin login form."""
     data = getattr(request, "data", None)
     if data is not None:
         return data.get("email") if isinstance(data, dict) else None

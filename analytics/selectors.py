@@ -37,6 +37,6 @@ def provider_latency(payments: QuerySet) -> list[dict]:
 
 
 def status_counts(payments: QuerySet) -> list[dict]:
-    """A count for every status, 0 where no payment has it."""
+    """Count payments per status, with 0 for a status no payment has."""
     counts = dict(payments.order_by().values_list("status").annotate(count=Count("id")))
     return [{"status": status, "count": counts.get(status, 0)} for status in sorted(PaymentStatus.values)]

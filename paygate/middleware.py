@@ -35,8 +35,8 @@ class RequestLogMiddleware:
 
 
 class ApiGuardMiddleware:
-    """Answer in the envelope before a view runs: oversized bodies, NUL in the
-    query string, and a database that went away outside a DRF view."""
+    """Reject oversized bodies and NUL in the query string before a view runs, and
+    turn a database outage outside a DRF view into a 503, all in the envelope."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -29,7 +29,7 @@ class TimeBound:
         return self.value
 
     def end_exclusive(self) -> dt.datetime:
-        """The first instant after a date's whole day (only meaningful for a date)."""
+        """Return the first instant after the day of a date bound."""
         return self.start() + dt.timedelta(days=1)
 
 

@@ -12,7 +12,7 @@ MAX_LATENCY_MS = 600_000
 
 
 class PaymentStatus(models.TextChoices):
-    """Where a payment is in its review.
+    """The review state of a payment.
 
     pending: recorded, awaiting review. The only status a payment is created with.
     success / failed: reviewed. Both are final: only pending -> success and

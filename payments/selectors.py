@@ -6,7 +6,7 @@ from payments.models import Payment
 
 
 def payments_visible_to(user: User) -> QuerySet[Payment]:
-    """Every payment for admin and finance; a merchant's own payments only.
+    """Return every payment for admin and finance, and only its own payments for a merchant.
 
     The one definition of scope: lists, details, updates, history and analytics
     all start from it, so an out-of-scope payment is simply not found.
@@ -18,5 +18,5 @@ def payments_visible_to(user: User) -> QuerySet[Payment]:
 
 
 def payment_list(user: User) -> QuerySet[Payment]:
-    """The visible payments with what the payment object shows, in constant queries."""
+    """Return the visible payments with their creator and attempts loaded, in a constant number of queries."""
     return payments_visible_to(user).select_related("created_by").prefetch_related("provider_attempts")

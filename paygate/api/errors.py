@@ -17,7 +17,7 @@ def api_not_found(request, *args, **kwargs):
 
 
 def server_error(request):
-    """A JSON 500 on /api/ paths; Django's HTML page elsewhere.
+    """Return a JSON 500 on /api/ paths and Django's HTML page elsewhere.
 
     Django has already logged the exception with its traceback.
     """
@@ -27,7 +27,7 @@ def server_error(request):
 
 
 def bad_request(request, exception):
-    """A JSON 400 on /api/ paths for errors Django raises before any view, such as a disallowed Host header."""
+    """Return a JSON 400 on /api/ paths for errors Django raises before any view, such as a disallowed Host header."""
     if request.path.startswith("/api/"):
         return envelope_json_response(400, "Bad request.")
     return django_bad_request(request, exception)

@@ -103,8 +103,8 @@ def envelope_exception_handler(exc: Exception, context: dict) -> Response | None
     if response is None:
         if isinstance(exc, DatabaseError):
             logger.exception("database_error in %s", context.get("view").__class__.__name__)
-        # Anything else is a bug: Django logs it and paygate.urls.server_error
-        # answers 500 in the envelope.
+        # Anything else is a bug. Django logs it and paygate.api.errors.server_error
+        # returns a 500 in the envelope.
         return None
 
     code = response.status_code

@@ -16,7 +16,7 @@ _ERROR_DESCRIPTIONS = {
     503: "The database is unavailable.",
 }
 
-# Every API endpoint may answer these, whatever it documents besides.
+# Every API endpoint may return these, whatever else it documents.
 _ALWAYS = (405, 413, 415, 503)
 
 _PYTHON_TYPES = {str: serializers.CharField(), int: serializers.IntegerField(), float: serializers.FloatField()}
@@ -43,7 +43,7 @@ def _data_field(name: str, data):
 
 
 def envelope_serializer(name: str, data=None):
-    """An inline serializer for `{"status", "message", "data"}` around `data`.
+    """Build an inline serializer for `{"status", "message", "data"}` around `data`.
 
     `data` is a serializer class or instance, a dict of field name to Python type
     or serializer field, or None for responses without a payload.
@@ -58,7 +58,7 @@ def envelope_serializer(name: str, data=None):
 
 
 def envelope_responses(name: str, data, success: int, *errors: int) -> dict:
-    """The responses mapping for extend_schema: the success envelope and each error code."""
+    """Build the responses mapping for extend_schema: the success envelope and each error code."""
     responses = {success: envelope_serializer(name, data)}
     for code in (*errors, *_ALWAYS):
         responses[code] = OpenApiResponse(ErrorEnvelope, description=_ERROR_DESCRIPTIONS[code])
