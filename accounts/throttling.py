@@ -1,7 +1,7 @@
 """Login throttles, per client address and per e-mail address.
 
 They count every login request in the shared cache (the database cache), so the
-limit holds across all server processes. Rates are read from settings on each
+limit applies across all server processes. Rates are read from settings on each
 request, which lets tests and deployments change them without a restart of DRF's
 class-level settings.
 """
