@@ -1,5 +1,6 @@
 """Authentication and account endpoints."""
 from django.contrib.auth import authenticate
+from django.contrib.auth.models import update_last_login
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import AuthenticationFailed, PermissionDenied, ValidationError
@@ -44,6 +45,7 @@ class LoginView(APIView):
         if user is None:
             raise AuthenticationFailed(INVALID_CREDENTIALS)
 
+        update_last_login(None, user)
         tokens = services.tokens_issue(user)
         data = {"email": user.email, "role": user.role, **tokens}
         return api_response(data, message="Login successful")

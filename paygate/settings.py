@@ -169,7 +169,6 @@ SIMPLE_JWT = {
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env_int("REFRESH_TOKEN_DAYS", 7, minimum=1)),
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
-    "UPDATE_LAST_LOGIN": True,
     # Tokens carry a digest of the password hash, so changing the password
     # invalidates every access token issued before the change.
     "CHECK_REVOKE_TOKEN": True,
