@@ -56,3 +56,18 @@ def run_together(calls: list, *, timeout_s: float = 120) -> list:
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(calls)) as pool:
         futures = [pool.submit(released, call) for call in calls]
         return [future.result(timeout=timeout_s) for future in futures]
+
+
+def payment_body(**overrides) -> dict:
+    """Return a create-payment body that passes validation; keyword arguments replace fields."""
+    body = {
+        "merchant": "Reliability Ltd",
+        "payment_type": "one_time",
+        "amount_minor": 4200,
+        "currency": "GBP",
+        "region": "UK",
+        "customer_details": {"name": "Ava Reed", "email": "ava.reed@example.com", "country": "GB"},
+        "provider_attempts": [{"provider": "Stripe", "result": "failure", "latency_ms": 180}],
+    }
+    body.update(overrides)
+    return body
