@@ -37,7 +37,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 
 # The accounts that `manage.py seed_demo` creates, one per role.
-DEMO_PASSWORD = "admin123"
+DEMO_PASSWORD = "admin123"  # nosec B105
 ROLE_EMAILS = {
     "admin": "parth@payments.com",
     "finance": "finance@payments.com",
@@ -147,7 +147,8 @@ def server_environment(database_url: str, secret_key: str, overrides: dict | Non
 
 def manage(env: dict[str, str], *args: str) -> str:
     """Run a manage.py command against the stack's database and return its output."""
-    completed = subprocess.run(
+    # The argv is fixed: this venv's Python running manage.py.
+    completed = subprocess.run(  # nosec B603
         [sys.executable, "manage.py", *args],
         cwd=PROJECT_ROOT,
         env=env,
@@ -184,7 +185,10 @@ class Gunicorn:
             "--graceful-timeout", "5",
         ]  # fmt: skip
         with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+            # The argv is fixed: this venv's gunicorn with numeric options.
+            self.process = subprocess.Popen(  # nosec B603
+                command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+            )
         self._wait_until_ready()
         logger.info("gunicorn_started pid=%s url=%s workers=%s", self.process.pid, self.base_url, self.worker_pids())
 
