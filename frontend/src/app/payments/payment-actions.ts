@@ -80,6 +80,10 @@ export class PaymentActions {
       tap(() => this.notify(`Payment ${past}.`)),
       catchError((error: unknown) => {
         this.notify(describeReviewError(error, decision), 12000);
+        if (errorEnvelope(error)?.status === 409) {
+          // Someone else changed the payment, so the pages reload to show its current status.
+          this.payments.notifyChanged();
+        }
         return EMPTY;
       }),
     );

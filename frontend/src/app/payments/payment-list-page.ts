@@ -68,18 +68,20 @@ export class PaymentListPage {
   );
 
   protected readonly columns = computed(() => {
-    const columns = ['initiated_at', 'merchant', 'amount_minor', 'currency', 'status'];
-    if (!this.narrow()) {
-      columns.splice(2, 0, 'payment_type');
-      if (this.showCreator()) {
-        columns.push('created_by');
-      }
+    // On a phone the amount already names its currency, so the type, currency and creator columns give way.
+    const columns = this.narrow()
+      ? ['initiated_at', 'merchant', 'amount_minor', 'status']
+      : ['initiated_at', 'merchant', 'payment_type', 'amount_minor', 'currency', 'status'];
+    if (!this.narrow() && this.showCreator()) {
+      columns.push('created_by');
     }
     if (this.canReview()) {
       columns.push('actions');
     }
     return columns;
   });
+
+  protected readonly dateFormat = computed(() => (this.narrow() ? 'd MMM y' : 'd MMM y, HH:mm'));
 
   protected readonly query = toSignal(this.route.queryParamMap.pipe(map((params) => this.withQueueRules(readQuery(params)))), {
     requireSync: true,

@@ -47,7 +47,7 @@ export class PaymentsService {
       .post<ApiResponse<Payment>>(this.url, payment, { headers: { 'Idempotency-Key': idempotencyKey } })
       .pipe(
         map(({ data }) => data),
-        tap(() => this.markChanged()),
+        tap(() => this.notifyChanged()),
       );
   }
 
@@ -67,18 +67,19 @@ export class PaymentsService {
   delete(id: string): Observable<void> {
     return this.http.delete<ApiEnvelope<never>>(`${this.url}/${encodeURIComponent(id)}`).pipe(
       map(() => undefined),
-      tap(() => this.markChanged()),
+      tap(() => this.notifyChanged()),
     );
   }
 
   private patch(id: string, body: object): Observable<Payment> {
     return this.http.patch<ApiResponse<Payment>>(`${this.url}/${encodeURIComponent(id)}`, body).pipe(
       map(({ data }) => data),
-      tap(() => this.markChanged()),
+      tap(() => this.notifyChanged()),
     );
   }
 
-  private markChanged(): void {
+  /** Makes every open table and figure reload, such as after a conflict showed that the data is stale. */
+  notifyChanged(): void {
     this.changeCount.update((count) => count + 1);
   }
 }
