@@ -80,6 +80,10 @@ class TimeBoundFilter(django_filters.Filter):
             return queryset.filter(initiated_at__gte=bound.start())
         # A date as the upper bound includes that whole day.
         if bound.is_date:
+            # 9999-12-31 has no next midnight in Python's datetime, and every
+            # storable time falls before its end, so the bound selects everything.
+            if bound.value == dt.date.max:
+                return queryset
             return queryset.filter(initiated_at__lt=bound.end_exclusive())
         return queryset.filter(initiated_at__lte=bound.start())
 

@@ -231,3 +231,12 @@ def test_list_query_count_constant(merchant_client, merchant_user):
     assert total_for_one == 1
     assert total_for_fifty == 50
     assert queries_for_fifty == queries_for_one
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/payments", "/api/analytics/status"])
+def test_to_last_representable_date(merchant_client, payments_around_midnight, path):
+    """The last day Python can represent is a valid bound, not a server error."""
+    response = merchant_client.get(path, {"to": "9999-12-31"})
+
+    assert response.status_code == 200, response.content[:300]
