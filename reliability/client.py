@@ -4,6 +4,7 @@ import threading
 
 import requests
 
+from reliability.envelope import envelope_problems_of
 from reliability.server import is_loopback_url
 
 REQUEST_TIMEOUT_S = 30
@@ -23,22 +24,7 @@ def api_request(base_url: str, method: str, path: str, *, token: str | None = No
 
 def envelope_problems(response: requests.Response) -> list[str]:
     """Return how the response body breaks the envelope; an empty list when it is one."""
-    try:
-        body = response.json()
-    except ValueError:
-        return [f"the body is not JSON: {response.text[:200]!r}"]
-
-    if not isinstance(body, dict):
-        return [f"the body is a JSON {type(body).__name__}, not an object"]
-    problems = []
-    status = body.get("status")
-    if not isinstance(status, int) or isinstance(status, bool):
-        problems.append(f"`status` is {status!r}, not an integer")
-    elif status != response.status_code:
-        problems.append(f"`status` is {status} but the HTTP status is {response.status_code}")
-    if response.status_code >= 400 and "data" in body:
-        problems.append("an error response carries `data`")
-    return problems
+    return envelope_problems_of(response.status_code, response.content)
 
 
 def run_together(calls: list, *, timeout_s: float = 120) -> list:
