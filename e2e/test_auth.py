@@ -114,12 +114,17 @@ def test_revoked_session_returns_to_login(page, admin, api):
     expect(page.get_by_text("Your session has ended")).to_be_visible()
 
 
-def test_logout_revokes_the_session(page, merchant):
+def test_logout_revokes_the_session(page, merchant, api):
     sign_in(page, merchant)
+    refresh = page.evaluate("JSON.parse(sessionStorage.getItem('paygate.session')).refresh")
     page.get_by_test_id("account-menu").click()
     page.get_by_test_id("logout").click()
 
     expect(page).to_have_url(re.compile("/login$"))
+    assert page.evaluate("sessionStorage.getItem('paygate.session')") is None
+    with pytest.raises(ApiError) as rejected:
+        api.request("POST", "/token/refresh", {"refresh": refresh})
+    assert rejected.value.status == 401
     page.goto("/payments")
     expect(page).to_have_url(re.compile("/login\\?returnUrl=%2Fpayments"))
 

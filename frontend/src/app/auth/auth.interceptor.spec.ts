@@ -1,10 +1,11 @@
-import { HttpClient, HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpClient, HttpContext, HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { DOCUMENT } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 
 import { apiPath, authInterceptor } from './auth.interceptor';
+import { REFRESH_ON_UNAUTHORIZED } from './refresh-context';
 import { SESSION_STORAGE, SessionStore } from './session';
 import { MemoryStorage, sessionFor } from './testing';
 
@@ -154,6 +155,21 @@ describe('authInterceptor', () => {
     backend.expectNone('/api/token/refresh');
     expect(status).toBe(409);
     expect(session.signedIn()).toBe(true);
+  });
+
+  it('skips the refresh when the request opts out', () => {
+    let status = 0;
+    const context = new HttpContext().set(REFRESH_ON_UNAUTHORIZED, false);
+    http.post('/api/logout', { refresh: 'refresh-1' }, { context }).subscribe({
+      error: (error: HttpErrorResponse) => (status = error.status),
+    });
+
+    const request = backend.expectOne('/api/logout');
+    expect(request.request.headers.get('Authorization')).toBe('Bearer access-1');
+    request.flush(EXPIRED_BODY, UNAUTHORIZED);
+
+    backend.expectNone('/api/token/refresh');
+    expect(status).toBe(401);
   });
 
   it('does not refresh a 401 from the login endpoint', () => {

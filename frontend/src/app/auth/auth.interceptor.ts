@@ -1,13 +1,20 @@
 import { DOCUMENT } from '@angular/common';
-import { HttpErrorResponse, HttpEvent, HttpHandlerFn, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
+import {
+  HttpErrorResponse,
+  HttpEvent,
+  HttpHandlerFn,
+  HttpInterceptorFn,
+  HttpRequest,
+} from '@angular/common/http';
 import { inject } from '@angular/core';
 import { catchError, Observable, of, switchMap, throwError } from 'rxjs';
 
 import { API_BASE_URL } from '../shared/api';
 import { AuthService } from './auth.service';
+import { REFRESH_ON_UNAUTHORIZED } from './refresh-context';
 import { SessionStore } from './session';
 
-/** Endpoints that take no token; a stale one would only get them rejected. */
+/** Endpoints that take no token, because a stale one would only get them rejected. */
 const PUBLIC_PATHS = ['/login', '/register', '/token/refresh', '/health'];
 
 /**
@@ -60,7 +67,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
 
   return next(withToken(request, token)).pipe(
     catchError((error: unknown) => {
-      if (!isUnauthorized(error)) {
+      if (!isUnauthorized(error) || !request.context.get(REFRESH_ON_UNAUTHORIZED)) {
         return throwError(() => error);
       }
 

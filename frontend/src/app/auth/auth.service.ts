@@ -1,10 +1,11 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpContext } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Router } from '@angular/router';
 import { finalize, map, Observable, of, shareReplay, tap, throwError } from 'rxjs';
 import { catchError } from 'rxjs/operators';
 
 import { API_BASE_URL, ApiEnvelope, ApiResponse } from '../shared/api';
+import { REFRESH_ON_UNAUTHORIZED } from './refresh-context';
 import { Role, Session, SessionStore } from './session';
 
 interface LoginData {
@@ -84,7 +85,13 @@ export class AuthService {
   logout(): Observable<void> {
     const refresh = this.session.refreshToken();
     const revoke: Observable<unknown> = refresh
-      ? this.http.post<ApiEnvelope<never>>(`${this.api}/logout`, { refresh }).pipe(catchError(() => of(null)))
+      ? this.http
+          .post<ApiEnvelope<never>>(
+            `${this.api}/logout`,
+            { refresh },
+            { context: new HttpContext().set(REFRESH_ON_UNAUTHORIZED, false) },
+          )
+          .pipe(catchError(() => of(null)))
       : of(null);
 
     return revoke.pipe(
