@@ -16,7 +16,12 @@ class StrictJSONParser(JSONParser):
     """
 
     def parse(self, stream, media_type=None, parser_context=None):
-        data = super().parse(stream, media_type, parser_context)
+        try:
+            data = super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            # json.loads raises RecursionError, not ValueError, on arrays or
+            # objects nested thousands deep, which DRF's parser does not catch.
+            raise ParseError("Malformed JSON: the body is nested too deeply.") from None
 
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")

@@ -100,6 +100,10 @@ BAD_REQUESTS = {
     "body string": _raw("post", PAYMENTS, b'"payment"', "application/json", 400, "non_field_errors"),
     "body malformed": _raw("post", PAYMENTS, b'{"merchant": ', "application/json", 400, "non_field_errors"),
     "body lone surrogate": _raw("post", PAYMENTS, b'{"merchant": "\\ud800"}', "application/json", 400, "non_field_errors"),
+    "body nested too deep": _raw(
+        "post", PAYMENTS, b'{"merchant": ' + b"[" * 30_000 + b"]" * 30_000 + b"}", "application/json", 400, "non_field_errors"
+    ),
+    "body NaN": _raw("post", PAYMENTS, b'{"amount_minor": NaN}', "application/json", 400, "non_field_errors"),
     "body text/plain": _raw("post", PAYMENTS, json.dumps(valid_payment_body()).encode(), "text/plain", 415),
     "body form": _raw("post", PAYMENTS, b"merchant=Spotify", "application/x-www-form-urlencoded", 415),
     "body wildcard type": _raw("post", PAYMENTS, json.dumps(valid_payment_body()).encode(), "application/*", 415),
