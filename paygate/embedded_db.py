@@ -37,12 +37,15 @@ def embedded_database_url(project_root: Path) -> str:
 
 
 def socket_host_fixup(database: dict) -> dict:
-    """Move a socket directory given as ?host= from OPTIONS to HOST.
+    """Move a socket directory given as ?host= from OPTIONS to HOST, and ensure OPTIONS exists.
 
     dj-database-url leaves `postgresql://user@/name?host=/dir` with an empty HOST,
     and Django's test-database code reads HOST, not OPTIONS.
     """
-    socket_dir = database.get("OPTIONS", {}).pop("host", None)
+    # dj-database-url adds OPTIONS only for a URL with query parameters, and
+    # settings set connect_timeout in it for every URL.
+    options = database.setdefault("OPTIONS", {})
+    socket_dir = options.pop("host", None)
     if socket_dir and not database.get("HOST"):
         database["HOST"] = socket_dir
     return database
