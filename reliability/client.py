@@ -30,7 +30,7 @@ def envelope_problems(response: requests.Response) -> list[str]:
 def run_together(calls: list, *, timeout_s: float = 120) -> list:
     """Run each zero-argument callable in its own thread, released at the same moment.
 
-    Returns the results in the order of `calls`. A barrier holds every thread
+    Returns the results in the order of `calls`. A barrier blocks every thread
     until all have started, so the requests reach the server together.
     """
     barrier = threading.Barrier(len(calls))

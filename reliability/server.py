@@ -204,7 +204,7 @@ class Gunicorn:
             except requests.RequestException:
                 pass
             time.sleep(0.2)
-        raise TimeoutError(f"gunicorn did not answer /api/health within {SERVER_START_TIMEOUT_S} s; see {self.log_path}")
+        raise TimeoutError(f"gunicorn did not return 200 from /api/health within {SERVER_START_TIMEOUT_S} s; see {self.log_path}")
 
     def worker_pids(self) -> list[int]:
         try:

@@ -54,7 +54,7 @@ check_bandit() {
 
 check_audit() {
     echo "== pip-audit (pinned requirements)"
-    # pip-audit resolves each file in a temporary virtual environment and asks
+    # pip-audit resolves each file in a temporary virtual environment and queries
     # its vulnerability service (PyPI's JSON API) about every resolved package.
     # --strict makes a package that the service cannot answer for fail the run.
     # Without it, pip-audit skips such packages and still prints

@@ -172,7 +172,7 @@ def test_malformed_authorization_header_is_rejected(stack, role_tokens, case):
 
 def test_header_with_nul_is_refused_by_gunicorn(stack, role_tokens):
     # RFC 9110 forbids NUL in a field value, so gunicorn returns 400 itself, in
-    # its own HTML page, before Paygate sees the request. Nothing is served.
+    # its own HTML page, before Paygate receives the request. Nothing is served.
     token = role_tokens["merchant"]["token"]
     value = f"Bearer {token[:10]}\x00{token[10:]}".encode("latin-1")
 
