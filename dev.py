@@ -33,7 +33,8 @@ def step(message: str) -> None:
 
 
 def run(command: list, *, env: dict | None = None, cwd: Path = ROOT, check: bool = True) -> int:
-    completed = subprocess.run([str(part) for part in command], cwd=cwd, env=env)
+    # Every command is a fixed argument list built in this file, run without a shell.
+    completed = subprocess.run([str(part) for part in command], cwd=cwd, env=env)  # nosec B603
     if check and completed.returncode != 0:
         sys.exit(completed.returncode)
     return completed.returncode

@@ -1,4 +1,5 @@
 """Request and response shapes of the payments API."""
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from paygate.api.fields import (
@@ -23,6 +24,29 @@ from payments.reference_data import ACTIVE_CURRENCIES, COUNTRY_CODES, REGION_PAT
 MAX_ATTEMPTS_PER_REQUEST = 20
 
 
+# The schema lists the accepted codes so that clients and schema-driven fuzzers
+# can build valid payments. Currencies are accepted in any case.
+@extend_schema_field(
+    {
+        "type": "string",
+        "enum": sorted(ACTIVE_CURRENCIES | {code.lower() for code in ACTIVE_CURRENCIES}),
+        "description": "ISO 4217 code of an active currency, in any case; stored upper-case.",
+    }
+)
+class CurrencyField(StrictCharField):
+    pass
+
+
+@extend_schema_field({"type": "string", "enum": sorted(COUNTRY_CODES), "description": "ISO 3166-1 alpha-2, upper-case; UK is accepted."})
+class CountryField(StrictCharField):
+    pass
+
+
+@extend_schema_field({"type": "string", "pattern": REGION_PATTERN.pattern, "description": "Sales-region code; stored upper-case."})
+class RegionField(StrictCharField):
+    pass
+
+
 class ProviderAttemptInputSerializer(StrictFieldsMixin, serializers.Serializer):
     provider = StrictCharField(min_length=1, max_length=50)
     result = StrictChoiceField(choices=AttemptResult.choices)
@@ -33,7 +57,7 @@ class ProviderAttemptInputSerializer(StrictFieldsMixin, serializers.Serializer):
 class CustomerDetailsSerializer(StrictFieldsMixin, serializers.Serializer):
     name = StrictCharField(min_length=1, max_length=200)
     email = StrictEmailField(max_length=254)
-    country = StrictCharField(min_length=2, max_length=2)
+    country = CountryField(min_length=2, max_length=2)
 
     def validate_country(self, value):
         if value not in COUNTRY_CODES:
@@ -52,8 +76,8 @@ class PaymentCoreFieldsSerializer(StrictFieldsMixin, serializers.Serializer):
     merchant = StrictCharField(min_length=1, max_length=100)
     payment_type = StrictChoiceField(choices=PaymentType.choices)
     amount_minor = StrictIntegerField(min_value=1, max_value=MAX_AMOUNT_MINOR)
-    currency = StrictCharField(min_length=3, max_length=3)
-    region = StrictCharField(min_length=2, max_length=16)
+    currency = CurrencyField(min_length=3, max_length=3)
+    region = RegionField(min_length=2, max_length=16)
     customer_details = CustomerDetailsSerializer()
     provider_attempts = ProviderAttemptInputSerializer(many=True, max_length=MAX_ATTEMPTS_PER_REQUEST, required=False)
 
