@@ -18,6 +18,10 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
 FRONTEND = ROOT / "frontend"
+FRONTEND_INDEX = FRONTEND / "dist" / "paygate" / "browser" / "index.html"
+FRONTEND_BUILD_INPUTS = ("src", "public", "angular.json", "package-lock.json", "tsconfig.json", "tsconfig.app.json")
+NG_ENV = {**os.environ, "NG_CLI_ANALYTICS": "false"}
+SUITES = ("backend", "frontend", "e2e")
 
 DEMO_LOGINS = (
     ("admin", "parth@payments.com"),
@@ -66,7 +70,13 @@ def manage(*arguments: str, env: dict) -> None:
 
 
 def node_available() -> bool:
-    return shutil.which("node") is not None and shutil.which("npm") is not None
+    """Return whether Node.js and npm are installed in a version Angular 21 supports."""
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        return False
+    # Angular 21 supports Node.js ^20.19, ^22.12 and >= 24.
+    version = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout  # nosec B603 B607
+    major, minor = (int(part) for part in version.strip().lstrip("v").split(".")[:2])
+    return (major == 20 and minor >= 19) or (major == 22 and minor >= 12) or major >= 24
 
 
 def ensure_node_modules() -> None:
@@ -78,22 +88,34 @@ def ensure_node_modules() -> None:
     run(["npm", "ci", "--no-audit", "--no-fund"], cwd=FRONTEND)
 
 
+def frontend_build_is_current() -> bool:
+    if not FRONTEND_INDEX.exists():
+        return False
+    built_at = FRONTEND_INDEX.stat().st_mtime
+    sources = [FRONTEND / name for name in FRONTEND_BUILD_INPUTS]
+    files = [path for source in sources for path in ([source] if source.is_file() else source.rglob("*"))]
+    return all(path.stat().st_mtime <= built_at for path in files if path.is_file())
+
+
 def build_frontend() -> bool:
-    """Build the Angular app; print why and return False when Node.js is missing."""
+    """Build the Angular app unless the build is current; print why and return False without Node.js."""
     if not (FRONTEND / "package.json").exists():
         return False
     if not node_available():
         print(
-            "Node.js 20+ and npm were not found, so the web app is not built. The API still "
-            "works at http://127.0.0.1:8000/api/docs. Install them (on Debian: "
+            "Node.js 20.19+ (or 22.12+) and npm were not found, so the web app is not built. "
+            "The API still works at http://127.0.0.1:8000/api/docs. Install them (on Debian: "
             "apt-get install nodejs npm) and run this command again for the app.",
             flush=True,
         )
         return False
 
     ensure_node_modules()
+    if frontend_build_is_current():
+        step("The web app's build is up to date")
+        return True
     step("Building the web app")
-    run(["npm", "run", "build", "--", "--configuration", "production"], cwd=FRONTEND)
+    run(["npx", "--no-install", "ng", "build", "--configuration", "production"], cwd=FRONTEND, env=NG_ENV)
     return True
 
 
@@ -132,29 +154,41 @@ def command_run(args) -> None:
 
 
 def command_test(args) -> None:
-    with_frontend = not args.backend_only and (FRONTEND / "package.json").exists()
-    requirement_files = [ROOT / "requirements.txt", ROOT / "requirements-reliability.txt"]
-    if with_frontend:
+    suites = set(args.suite or SUITES)
+    if args.backend_only:
+        suites = {"backend"}
+    if not (FRONTEND / "package.json").exists():
+        suites -= {"frontend", "e2e"}
+
+    requirement_files = [ROOT / "requirements.txt"]
+    if "backend" in suites:
+        requirement_files.append(ROOT / "requirements-reliability.txt")
+    if "e2e" in suites:
         requirement_files.append(ROOT / "requirements-e2e.txt")
     ensure_venv([path for path in requirement_files if path.exists()])
 
-    step("Backend tests")
-    run([PYTHON, "-m", "pytest", *args.pytest_args])
-    if not with_frontend:
-        return
+    if "backend" in suites:
+        step("Backend tests")
+        run([PYTHON, "-m", "pytest", *args.pytest_args])
 
-    if not node_available():
-        sys.exit("Node.js 20+ and npm are needed for the web app's tests (on Debian: apt-get install nodejs npm).")
-    chromium = ensure_chromium()
-    env = {**os.environ, "CHROME_BIN": chromium}
+    if suites & {"frontend", "e2e"} and not node_available():
+        sys.exit("Node.js 20.19+ (or 22.12+) and npm are needed for the web app's tests (on Debian: apt-get install nodejs npm).")
 
-    ensure_node_modules()
-    step("Web app unit tests")
-    run(["npm", "test", "--", "--watch=false"], cwd=FRONTEND, env=env)
+    if "frontend" in suites:
+        ensure_node_modules()
+        step("Web app unit tests")
+        run(["npx", "--no-install", "ng", "test", "--watch=false"], cwd=FRONTEND, env=NG_ENV)
 
-    build_frontend()
-    step("End-to-end tests in Chromium")
-    run([PYTHON, "-m", "pytest", "e2e"], env=env)
+    if "e2e" in suites:
+        env = {**os.environ, "CHROME_BIN": ensure_chromium()}
+        build_frontend()
+        step("End-to-end tests in Chromium")
+        run([PYTHON, "-m", "pytest", "e2e"], env=env)
+
+
+def command_build(args) -> None:
+    if not build_frontend():
+        sys.exit(1)
 
 
 def main() -> None:
@@ -170,9 +204,18 @@ def main() -> None:
     run_parser.set_defaults(handler=command_run)
 
     test_parser = commands.add_parser("test", help="Set up and run every test suite.")
-    test_parser.add_argument("--backend-only", action="store_true", help="Skip the web app's unit and browser tests.")
+    test_parser.add_argument(
+        "--suite",
+        action="append",
+        choices=SUITES,
+        help="Run only this suite; repeat for several (default: all three).",
+    )
+    test_parser.add_argument("--backend-only", action="store_true", help="Same as --suite backend.")
     test_parser.add_argument("pytest_args", nargs="*", help="Extra arguments for the backend pytest run.")
     test_parser.set_defaults(handler=command_test)
+
+    build_parser = commands.add_parser("build", help="Build the web app into frontend/dist/ (needs Node.js).")
+    build_parser.set_defaults(handler=command_build)
 
     args = parser.parse_args()
     try:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOT_DIR", ROOT / "docs" / "screenshots"))
+# Test runs write here (git-ignored); set E2E_SCREENSHOT_DIR=docs/screenshots to refresh the README's pictures.
+SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOT_DIR", ROOT / "test-results" / "screenshots"))
 PASSWORD = "correct-horse-battery-9"
 
 DESKTOP = {"width": 1366, "height": 900}
