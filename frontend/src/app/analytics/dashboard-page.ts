@@ -1,19 +1,19 @@
 import { DecimalPipe, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import { ChartConfiguration } from 'chart.js';
 import { BaseChartDirective } from 'ng2-charts';
-import { catchError, combineLatest, map, of, switchMap, tap } from 'rxjs';
+import { combineLatest, map } from 'rxjs';
 
 import { FilterBar } from '../payments/filter-bar';
 import { PaymentFilters } from '../payments/payment';
 import { readFilters } from '../payments/payment-query';
 import { PaymentsService } from '../payments/payments.service';
-import { describeHttpError } from '../shared/http-error';
+import { loadOnEach } from '../shared/load-on-each';
 import { formatMinorAmount, minorToMajor } from '../shared/money';
 import { AnalyticsSnapshot, overallLatencyMs, overallSuccessRate } from './analytics';
 import { AnalyticsService } from './analytics.service';
@@ -151,23 +151,11 @@ export class DashboardPage {
   }
 
   private loadOnFiltersOrChange(): void {
-    combineLatest([toObservable(this.filters), toObservable(this.payments.changes)])
-      .pipe(
-        tap(() => this.loading.set(true)),
-        switchMap(([filters]) =>
-          this.analytics.snapshot(filters).pipe(
-            tap((snapshot) => {
-              this.snapshot.set(snapshot);
-              this.error.set('');
-            }),
-            catchError((error: unknown) => {
-              this.error.set(describeHttpError(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe(() => this.loading.set(false));
+    loadOnEach(
+      combineLatest([toObservable(this.filters), toObservable(this.payments.changes)]),
+      ([filters]) => this.analytics.snapshot(filters),
+      { loading: this.loading, error: this.error, result: this.snapshot },
+    );
   }
+
 }

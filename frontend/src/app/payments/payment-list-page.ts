@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -10,10 +10,10 @@ import { MatSortModule, Sort, SortDirection } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { catchError, combineLatest, map, of, switchMap, tap } from 'rxjs';
+import { combineLatest, map } from 'rxjs';
 
 import { SessionStore } from '../auth/session';
-import { describeHttpError } from '../shared/http-error';
+import { loadOnEach } from '../shared/load-on-each';
 import { formatMinorAmount } from '../shared/money';
 import { FilterBar } from './filter-bar';
 import { Payment, PAYMENT_TYPE_LABELS, PaymentFilters, PaymentPage, PaymentQuery } from './payment';
@@ -129,23 +129,11 @@ export class PaymentListPage {
 
   /** Reloads the page of payments whenever the URL query changes or any payment is changed. */
   private loadOnQueryOrChange(): void {
-    combineLatest([toObservable(this.query), toObservable(this.payments.changes)])
-      .pipe(
-        tap(() => this.loading.set(true)),
-        switchMap(([query]) =>
-          this.payments.list(query).pipe(
-            tap((page) => {
-              this.page.set(page);
-              this.error.set('');
-            }),
-            catchError((error: unknown) => {
-              this.error.set(describeHttpError(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe(() => this.loading.set(false));
+    loadOnEach(
+      combineLatest([toObservable(this.query), toObservable(this.payments.changes)]),
+      ([query]) => this.payments.list(query),
+      { loading: this.loading, error: this.error, result: this.page },
+    );
   }
+
 }

@@ -21,6 +21,12 @@ describe('flattenFieldErrors', () => {
     ]);
   });
 
+  it('turns the API bracket index into a dotted path', () => {
+    expect(flattenFieldErrors({ 'provider_attempts[1].latency_ms': ['Must be an integer.'] })).toEqual([
+      { path: 'provider_attempts.1.latency_ms', message: 'Must be an integer.' },
+    ]);
+  });
+
   it('accepts already dotted keys and single strings', () => {
     expect(flattenFieldErrors({ 'customer_details.country': 'Invalid country.' })).toEqual([
       { path: 'customer_details.country', message: 'Invalid country.' },

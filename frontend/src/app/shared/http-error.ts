@@ -37,7 +37,8 @@ export function errorEnvelope(error: unknown): ApiEnvelope<unknown> | null {
 /**
  * Flattens DRF-style field errors into dotted paths that `AbstractControl.get()`
  * understands: `{"customer_details": {"email": ["..."]}}` becomes
- * `customer_details.email`, and list items add their index.
+ * `customer_details.email`, and list items add their index, as in
+ * `provider_attempts.0.latency_ms`.
  */
 export function flattenFieldErrors(errors: FieldErrors | undefined, prefix = ''): FieldMessage[] {
   if (!errors) {
@@ -45,7 +46,9 @@ export function flattenFieldErrors(errors: FieldErrors | undefined, prefix = '')
   }
 
   const messages: FieldMessage[] = [];
-  for (const [key, value] of Object.entries(errors)) {
+  for (const [rawKey, value] of Object.entries(errors)) {
+    // The API names list items with brackets (`provider_attempts[0].latency_ms`).
+    const key = rawKey.replace(/\[(\d+)\]/g, '.$1');
     const path = prefix ? `${prefix}.${key}` : key;
     messages.push(...flattenValue(value, path));
   }
