@@ -11,7 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from paygate.embedded_db import embedded_database_url, socket_host_fixup
-from paygate.env import env_bool, env_int, env_list, env_str
+from paygate.env import env_bool, env_int, env_list, env_log_level, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "accounts",
     "payments",
     "analytics",
@@ -162,8 +163,8 @@ REST_FRAMEWORK = {
 }
 
 # Login attempts allowed per client address and per e-mail address.
-LOGIN_RATE_PER_CLIENT = env_str("LOGIN_RATE_PER_CLIENT", "30/min")
-LOGIN_RATE_PER_EMAIL = env_str("LOGIN_RATE_PER_EMAIL", "10/min")
+LOGIN_RATE_PER_CLIENT = env_rate("LOGIN_RATE_PER_CLIENT", "30/min")
+LOGIN_RATE_PER_EMAIL = env_rate("LOGIN_RATE_PER_EMAIL", "10/min")
 
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("ACCESS_TOKEN_MINUTES", 15, minimum=1)),
@@ -192,6 +193,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api",
+    # Swagger UI from the drf-spectacular-sidecar package instead of a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "paygate.api.schema.strip_trailing_slashes",
@@ -222,7 +226,7 @@ if HTTPS:
     # The health check is polled over plain HTTP by load balancers.
     SECURE_REDIRECT_EXEMPT = [r"^api/health$"]
 
-LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+LOG_LEVEL = env_log_level("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
