@@ -3,6 +3,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
 
 from paygate.api.envelope import VALIDATION_MESSAGE, envelope_json_response
@@ -45,7 +46,12 @@ class ApiGuardMiddleware:
         if not request.path.startswith("/api/"):
             return self.get_response(request)
 
-        rejection = self._reject_oversized_body(request) or self._reject_nul_in_query(request)
+        rejection = (
+            self._reject_disallowed_host(request)
+            or self._reject_chunked_body(request)
+            or self._reject_oversized_body(request)
+            or self._reject_nul_in_query(request)
+        )
         if rejection is not None:
             return rejection
         return self.get_response(request)
@@ -54,6 +60,25 @@ class ApiGuardMiddleware:
         if request.path.startswith("/api/") and isinstance(exception, (OperationalError, InterfaceError)):
             logger.error("database_unavailable %s %s: %s", request.method, request.path, exception)
             return envelope_json_response(503, DATABASE_UNAVAILABLE_MESSAGE)
+        return None
+
+    @staticmethod
+    def _reject_disallowed_host(request):
+        # CommonMiddleware would raise DisallowedHost later, and Django's answer
+        # to it is an HTML page.
+        try:
+            request.get_host()
+        except DisallowedHost:
+            logger.warning("disallowed_host host=%r path=%s", request.META.get("HTTP_HOST", ""), request.path)
+            return envelope_json_response(400, "The Host header names a host this server does not serve.")
+        return None
+
+    @staticmethod
+    def _reject_chunked_body(request):
+        # Django's WSGI handler reads a body only up to its Content-Length, so a
+        # chunked body would reach the view empty and fail as missing fields.
+        if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+            return envelope_json_response(411, "Send the request body with a Content-Length header; chunked bodies are not accepted.")
         return None
 
     @staticmethod

@@ -6,9 +6,22 @@ DEFAULT_LIMIT = 10
 MAX_LIMIT = 100
 
 
+class DigitsIntegerField(serializers.IntegerField):
+    """An integer written only with ASCII digits.
+
+    int() also takes "+1", " 1" and other scripts' digits such as a fullwidth
+    "１", which a query string should not carry.
+    """
+
+    def to_internal_value(self, data):
+        if not (isinstance(data, str) and data.isascii() and data.isdigit()):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class PageQuerySerializer(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, default=1)
-    limit = serializers.IntegerField(min_value=1, max_value=MAX_LIMIT, default=DEFAULT_LIMIT)
+    page = DigitsIntegerField(min_value=1, default=1)
+    limit = DigitsIntegerField(min_value=1, max_value=MAX_LIMIT, default=DEFAULT_LIMIT)
 
 
 class PageLimitPagination(BasePagination):
@@ -19,7 +32,9 @@ class PageLimitPagination(BasePagination):
     """
 
     def paginate_queryset(self, queryset, request, view=None):
-        params = PageQuerySerializer(data={key: request.query_params[key] for key in ("page", "limit") if key in request.query_params})
+        # An empty value means the default, as an empty `status`, `from` or `to` means no filter.
+        given = {key: request.query_params[key] for key in ("page", "limit") if request.query_params.get(key, "") != ""}
+        params = PageQuerySerializer(data=given)
         params.is_valid(raise_exception=True)
         self.page = params.validated_data["page"]
         self.limit = params.validated_data["limit"]

@@ -22,6 +22,12 @@ class StrictJSONParser(JSONParser):
             # json.loads raises RecursionError, not ValueError, on arrays or
             # objects nested thousands deep, which DRF's parser does not catch.
             raise ParseError("Malformed JSON: the body is nested too deeply.") from None
+        except ParseError as error:
+            # Python refuses integers of more than 4300 digits and says to raise
+            # sys.set_int_max_str_digits, advice meant for the server, not the client.
+            if "int_max_str_digits" in str(error.detail):
+                raise ParseError("Malformed JSON: a number has more than 4300 digits.") from None
+            raise
 
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")

@@ -9,6 +9,7 @@ _ERROR_DESCRIPTIONS = {
     404: "Not found, or outside the caller's scope.",
     405: "Method not allowed on this path.",
     409: "Conflicts with the current state.",
+    411: "The body was sent chunked, without a Content-Length header.",
     413: "The body is larger than 64 KiB.",
     415: "The body is not application/json.",
     422: "The Idempotency-Key was used with a different body.",
@@ -17,7 +18,7 @@ _ERROR_DESCRIPTIONS = {
 }
 
 # Every API endpoint may return these, whatever else it documents.
-_ALWAYS = (405, 413, 415, 503)
+_ALWAYS = (405, 411, 413, 415, 503)
 
 _PYTHON_TYPES = {str: serializers.CharField(), int: serializers.IntegerField(), float: serializers.FloatField()}
 

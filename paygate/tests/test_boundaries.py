@@ -78,3 +78,49 @@ def test_body_just_under_limit_is_parsed(merchant_client):
     # Parsed and validated: rejected for the merchant's length, not for size.
     assert response.status_code == 400
     assert "merchant" in response.json()["errors"]
+
+
+@pytest.mark.django_db
+def test_chunked_body_is_411(client):
+    response = client.post(
+        "/api/register", b"", content_type="application/json", HTTP_TRANSFER_ENCODING="chunked"
+    )
+
+    assert response.status_code == 411
+    assert response.json()["status"] == 411
+
+
+@pytest.mark.django_db
+def test_disallowed_host_gets_envelope(client):
+    response = client.get("/api/health", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert response.json() == {"status": 400, "message": "The Host header names a host this server does not serve."}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["\uff11", "+1", " 1", "1.0"])
+def test_page_needs_ascii_digits(merchant_client, page):
+    response = merchant_client.get("/api/payments", {"page": page})
+
+    assert response.status_code == 400
+    assert "page" in response.json()["errors"]
+
+
+@pytest.mark.django_db
+def test_empty_page_and_limit_use_defaults(merchant_client):
+    response = merchant_client.get("/api/payments", {"page": "", "limit": ""})
+
+    assert response.status_code == 200
+    assert response.json()["data"]["page"] == 1
+    assert response.json()["data"]["limit"] == 10
+
+
+@pytest.mark.django_db
+def test_huge_integer_is_plain_400(merchant_client):
+    body = '{"amount_minor": ' + "9" * 5000 + "}"
+
+    response = merchant_client.post("/api/payments", body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["message"] == "Malformed JSON: a number has more than 4300 digits."
