@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Callable
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
@@ -68,7 +69,7 @@ def run_once(*, user: User, key: str, fingerprint: str, operation: Callable[[], 
         if record is not None:
             if record.request_fingerprint != fingerprint:
                 raise Unprocessable(f"This {HEADER} was already used with a different request body.")
-            return record.response_status, record.response_body, True
+            return record.response_status, json.loads(record.response_body), True
 
         status, body = operation()
         # An expired record with the same key is replaced.
@@ -78,7 +79,7 @@ def run_once(*, user: User, key: str, fingerprint: str, operation: Callable[[], 
             defaults={
                 "request_fingerprint": fingerprint,
                 "response_status": status,
-                "response_body": body,
+                "response_body": json.dumps(body, cls=DjangoJSONEncoder),
                 "created_at": timezone.now(),
             },
         )

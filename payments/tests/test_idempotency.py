@@ -125,3 +125,11 @@ def test_concurrent_repeats_create_one_payment(merchant_user):
     assert Payment.objects.count() == 1
     assert set(results) <= {201, 409}
     assert 201 in results
+
+
+@pytest.mark.django_db
+def test_replay_body_is_byte_identical(merchant_client):
+    first = create(merchant_client, valid_payment_body(), "order-bytes")
+    repeat = create(merchant_client, valid_payment_body(), "order-bytes")
+
+    assert repeat.content == first.content
