@@ -7,6 +7,7 @@ The web app is built and tested when Node.js 20+ and npm are installed.
 """
 import argparse
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -45,7 +46,7 @@ def run(command: list, *, env: dict | None = None, cwd: Path = ROOT, check: bool
 
 
 def ensure_venv(requirement_files: list[Path]) -> None:
-    """Create .venv and install the requirements whenever their contents change."""
+    """Create .venv and install each requirements file whose contents changed since its last install."""
     if not PYTHON.exists():
         step("Creating the virtual environment in .venv/")
         try:
@@ -53,16 +54,24 @@ def ensure_venv(requirement_files: list[Path]) -> None:
         except (OSError, subprocess.CalledProcessError) as error:
             sys.exit(f"Could not create .venv ({error}). On Debian or Ubuntu, install python3-venv and retry.")
 
-    digest = hashlib.sha256(b"".join(path.read_bytes() for path in requirement_files)).hexdigest()
-    stamp = VENV / ".requirements.sha256"
-    if stamp.exists() and stamp.read_text() == digest:
+    # One digest per file, so switching between commands that need different
+    # files does not reinstall the ones already in place.
+    stamp = VENV / ".requirements.json"
+    installed = json.loads(stamp.read_text()) if stamp.exists() else {}
+    changed = [path for path in requirement_files if installed.get(path.name) != _digest(path)]
+    if not changed:
         return
 
-    step("Installing Python requirements")
+    step("Installing Python requirements: " + ", ".join(path.name for path in changed))
     run([PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip"])
-    for path in requirement_files:
+    for path in changed:
         run([PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", path])
-    stamp.write_text(digest)
+        installed[path.name] = _digest(path)
+        stamp.write_text(json.dumps(installed, indent=2))
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def manage(*arguments: str, env: dict) -> None:

