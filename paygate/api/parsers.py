@@ -23,8 +23,8 @@ class StrictJSONParser(JSONParser):
             # objects nested thousands deep, which DRF's parser does not catch.
             raise ParseError("Malformed JSON: the body is nested too deeply.") from None
         except ParseError as error:
-            # Python refuses integers of more than 4300 digits and says to raise
-            # sys.set_int_max_str_digits, advice meant for the server, not the client.
+            # Python rejects integers of more than 4300 digits with a message that
+            # suggests sys.set_int_max_str_digits, advice for the server, not the client.
             if "int_max_str_digits" in str(error.detail):
                 raise ParseError("Malformed JSON: a number has more than 4300 digits.") from None
             raise
