@@ -64,8 +64,8 @@ class ApiGuardMiddleware:
 
     @staticmethod
     def _reject_disallowed_host(request):
-        # CommonMiddleware would raise DisallowedHost later, and Django's answer
-        # to it is an HTML page.
+        # CommonMiddleware would raise DisallowedHost later, and Django turns
+        # that into an HTML page.
         try:
             request.get_host()
         except DisallowedHost:

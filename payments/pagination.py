@@ -33,8 +33,8 @@ class PageLimitPagination(BasePagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         # An empty value means the default, as an empty `status`, `from` or `to` means no filter.
-        given = {key: request.query_params[key] for key in ("page", "limit") if request.query_params.get(key, "") != ""}
-        params = PageQuerySerializer(data=given)
+        non_empty = {key: request.query_params[key] for key in ("page", "limit") if request.query_params.get(key, "") != ""}
+        params = PageQuerySerializer(data=non_empty)
         params.is_valid(raise_exception=True)
         self.page = params.validated_data["page"]
         self.limit = params.validated_data["limit"]

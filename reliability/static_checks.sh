@@ -56,7 +56,7 @@ check_audit() {
     echo "== pip-audit (pinned requirements)"
     # pip-audit resolves each file in a temporary virtual environment and queries
     # its vulnerability service (PyPI's JSON API) about every resolved package.
-    # --strict makes a package that the service cannot answer for fail the run.
+    # --strict fails the run on any package the service returns no result for.
     # Without it, pip-audit skips such packages and still prints
     # "No known vulnerabilities found".
     local requirements

@@ -53,9 +53,9 @@ class Command(BaseCommand):
         reviewer = next(demo.email for demo in DEMO_ACCOUNTS if demo.role == "finance")
         now = timezone.now()
 
-        wanted = {demo_payment_id(index): index for index in range(count)}
-        existing = set(Payment.objects.filter(id__in=list(wanted)).values_list("id", flat=True))
-        missing = [index for payment_id, index in wanted.items() if payment_id not in existing]
+        expected_ids = {demo_payment_id(index): index for index in range(count)}
+        existing = set(Payment.objects.filter(id__in=list(expected_ids)).values_list("id", flat=True))
+        missing = [index for payment_id, index in expected_ids.items() if payment_id not in existing]
 
         with tqdm(total=len(missing), desc="Seeding payments", unit="payment", disable=not missing) as progress:
             for start in range(0, len(missing), BATCH_SIZE):

@@ -12,7 +12,7 @@ export interface Session {
   refresh: string;
 }
 
-/** Where the session is kept; `sessionStorage` so that it ends with the browser tab. */
+/** Storage for the session: `sessionStorage`, so that the session ends with the browser tab. */
 export const SESSION_STORAGE = new InjectionToken<Storage>('SESSION_STORAGE', {
   providedIn: 'root',
   factory: () => sessionStorage,
